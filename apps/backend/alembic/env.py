@@ -3,10 +3,10 @@
 from logging.config import fileConfig
 from typing import Any, Literal
 
-from alembic import context
 from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import Connection
 
+from alembic import context
 from app.core.config import settings
 from app.db.base import Base
 from app.db.session import create_db_engine
@@ -14,7 +14,7 @@ from app.db.types import UTCDateTime
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
-    fileConfig(config.config_file_name)
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 target_metadata = Base.metadata
 

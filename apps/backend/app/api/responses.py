@@ -5,12 +5,15 @@ from typing import Any
 from app.schemas.error import ErrorDetail
 
 
-def _error(description: str) -> dict[str, Any]:
-    return {"model": ErrorDetail, "description": description}
+Responses = dict[int | str, dict[str, Any]]
 
 
-UNAUTHORIZED = {401: _error("Missing, invalid or expired bearer token")}
-FORBIDDEN = {403: _error("Authenticated, but not the owner (and not a superuser)")}
-USER_NOT_FOUND = {404: _error("User not found")}
-POST_NOT_FOUND = {404: _error("Post not found")}
-CONFLICT = {409: _error("Email or username already taken")}
+def _error(status_code: int, description: str) -> Responses:
+    return {status_code: {"model": ErrorDetail, "description": description}}
+
+
+UNAUTHORIZED = _error(401, "Missing, invalid or expired bearer token")
+FORBIDDEN = _error(403, "Authenticated, but not the owner (and not a superuser)")
+USER_NOT_FOUND = _error(404, "User not found")
+POST_NOT_FOUND = _error(404, "Post not found")
+CONFLICT = _error(409, "Email or username already taken")

@@ -91,7 +91,7 @@ def describe_validation_error(exc: ValidationError) -> str:
 def get_settings() -> Settings:
     """Load settings once; a missing or invalid variable exits with one clear line."""
     try:
-        return Settings()  # type: ignore[call-arg]  # required fields come from the environment
+        return Settings()
     except ValidationError as exc:
         raise SystemExit(describe_validation_error(exc)) from None
 

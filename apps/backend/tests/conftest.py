@@ -1,0 +1,91 @@
+"""Test set-up: a disposable `_test` database built by Alembic; each test in a rolled-back transaction.
+
+The environment is set before any `app` import: ENVIRONMENT=test points the app's engine at
+TEST_DATABASE_URL (and refuses a name that does not end in `_test`).
+"""
+
+import os
+
+os.environ["ENVIRONMENT"] = "test"
+os.environ.setdefault("SECRET_KEY", "test-secret-key-0123456789abcdef-0123456789")
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Connection, Engine, event
+from sqlalchemy.orm import Session
+
+from app.db.session import engine as app_engine
+from app.db.session import get_db
+from app.main import create_app
+from tests.database import prepare_test_database
+
+
+@pytest.fixture(scope="session")
+def engine() -> Iterator[Engine]:
+    prepare_test_database(app_engine)
+    yield app_engine
+    app_engine.dispose()
+
+
+@pytest.fixture
+def connection(engine: Engine) -> Iterator[Connection]:
+    with engine.connect() as conn:
+        transaction = conn.begin()
+        yield conn
+        transaction.rollback()
+
+
+@pytest.fixture
+def db(connection: Connection) -> Iterator[Session]:
+    """SQLAlchemy's external-transaction recipe: commits inside become savepoints, all rolled back."""
+    session = Session(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
+    yield session
+    session.close()
+
+
+@pytest.fixture(scope="session")
+def app() -> FastAPI:
+    return create_app()
+
+
+@pytest.fixture
+def client(app: FastAPI, db: Session) -> Iterator[TestClient]:
+    def override_get_db() -> Iterator[Session]:
+        # An empty identity map per request, as in production: a missing eager load cannot
+        # hide behind objects the test itself loaded, and lazy="raise" fires.
+        db.expunge_all()
+        yield db
+        db.commit()
+
+    app.dependency_overrides[get_db] = override_get_db
+    with TestClient(app) as test_client:
+        yield test_client
+    app.dependency_overrides.clear()
+
+
+@pytest.fixture
+def count_selects(connection: Connection) -> Callable[[], Any]:
+    """Count the SELECT statements sent on the test connection inside a `with` block."""
+
+    @contextmanager
+    def counting() -> Iterator[list[str]]:
+        statements: list[str] = []
+
+        def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            if statement.lstrip().upper().startswith("SELECT"):
+                statements.append(statement)
+
+        event.listen(connection, "before_cursor_execute", record)
+        try:
+            yield statements
+        finally:
+            event.remove(connection, "before_cursor_execute", record)
+
+    return counting
