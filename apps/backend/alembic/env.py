@@ -20,7 +20,7 @@ target_metadata = Base.metadata
 
 
 def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:
-    """Render app column types as the plain SQLAlchemy types they store, so migrations import no app code."""
+    """Render app column types as the plain types they store: migrations import no app code."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
     return False

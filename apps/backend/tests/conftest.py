@@ -1,9 +1,11 @@
-"""Test set-up: a disposable `_test` database built by Alembic; each test in a rolled-back transaction.
+"""Test set-up: a disposable `_test` database built by Alembic; each test in a rolled-back one.
 
 The environment is set before any `app` import: ENVIRONMENT=test points the app's engine at
 TEST_DATABASE_URL (and refuses a name that does not end in `_test`).
 """
 
+import io
+import logging
 import os
 
 os.environ["ENVIRONMENT"] = "test"
@@ -42,7 +44,7 @@ def connection(engine: Engine) -> Iterator[Connection]:
 
 @pytest.fixture
 def db(connection: Connection) -> Iterator[Session]:
-    """SQLAlchemy's external-transaction recipe: commits inside become savepoints, all rolled back."""
+    """SQLAlchemy's external-transaction recipe: commits become savepoints, all rolled back."""
     session = Session(
         bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
     )
@@ -89,3 +91,28 @@ def count_selects(connection: Connection) -> Callable[[], Any]:
             event.remove(connection, "before_cursor_execute", record)
 
     return counting
+
+
+@pytest.fixture
+def logs() -> Iterator[Callable[[], list[str]]]:
+    """The log lines of this test, rendered as they are emitted by the app's own formatter."""
+    root = logging.getLogger()
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(root.handlers[0].formatter)
+    root.addHandler(handler)
+    try:
+        yield lambda: stream.getvalue().splitlines()
+    finally:
+        root.removeHandler(handler)
+
+
+@pytest.fixture
+def events(caplog: pytest.LogCaptureFixture) -> Callable[[], list[dict[str, Any]]]:
+    """The structlog event dicts logged during this test (request id merged in)."""
+    caplog.set_level(logging.INFO)
+
+    def collected() -> list[dict[str, Any]]:
+        return [dict(record.msg) for record in caplog.records if isinstance(record.msg, dict)]
+
+    return collected

@@ -4,7 +4,6 @@ from typing import Any
 
 from app.schemas.error import ErrorDetail
 
-
 Responses = dict[int | str, dict[str, Any]]
 
 

@@ -1,5 +1,7 @@
 """Domain errors that carry their HTTP status; one handler renders them as {"detail": ...}."""
 
+from typing import ClassVar
+
 from fastapi import Request, status
 from fastapi.responses import JSONResponse
 
@@ -8,7 +10,7 @@ class AppError(Exception):
     """Base for errors a client should see; services raise these, never HTTPException."""
 
     status_code = status.HTTP_400_BAD_REQUEST
-    headers: dict[str, str] | None = None
+    headers: ClassVar[dict[str, str] | None] = None
 
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
@@ -29,7 +31,7 @@ class Forbidden(AppError):
 
 class Unauthorized(AppError):
     status_code = status.HTTP_401_UNAUTHORIZED
-    headers = {"WWW-Authenticate": "Bearer"}
+    headers: ClassVar[dict[str, str] | None] = {"WWW-Authenticate": "Bearer"}
 
 
 async def app_error_handler(_request: Request, exc: Exception) -> JSONResponse:

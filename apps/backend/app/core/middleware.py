@@ -1,4 +1,4 @@
-"""Request id, one access log line per request, and a JSON 500 that keeps the traceback in the log."""
+"""Request id, one access line per request, and a JSON 500 whose traceback stays in the log."""
 
 import re
 import time

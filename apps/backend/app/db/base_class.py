@@ -1,4 +1,4 @@
-"""Declarative base with a constraint naming convention; imports no model, so models can import it."""
+"""Declarative base with a constraint naming convention; it imports no model (no cycles)."""
 
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase

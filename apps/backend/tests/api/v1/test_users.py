@@ -38,9 +38,7 @@ def test_create_user_trims_and_lowercases_the_email(client: TestClient) -> None:
     assert response.json()["email"] == "runner@example.com"
 
 
-def test_create_user_with_taken_email_in_other_case_is_409(
-    client: TestClient, db: Session
-) -> None:
+def test_create_user_with_taken_email_in_other_case_is_409(client: TestClient, db: Session) -> None:
     make_user(db, email="runner@example.com")
 
     response = client.post("/api/v1/users", json=NEW_USER | {"email": "RUNNER@example.com"})
@@ -184,9 +182,7 @@ def test_users_me_without_token_is_401_not_422(client: TestClient) -> None:
     assert response.headers["WWW-Authenticate"] == "Bearer"
 
 
-def test_update_current_user_changes_only_the_fields_sent(
-    client: TestClient, db: Session
-) -> None:
+def test_update_current_user_changes_only_the_fields_sent(client: TestClient, db: Session) -> None:
     user = make_user(db, name="Before", age=40)
 
     response = client.patch("/api/v1/users/me", json={"age": 41}, headers=auth_headers(user))
@@ -230,9 +226,7 @@ def test_update_current_user_to_a_taken_email_is_409_and_changes_nothing(
     )
 
 
-def test_update_current_user_rejects_null_and_out_of_range(
-    client: TestClient, db: Session
-) -> None:
+def test_update_current_user_rejects_null_and_out_of_range(client: TestClient, db: Session) -> None:
     user = make_user(db)
     for body in ({"name": None}, {"age": 200}, {"email": "nope"}):
         response = client.patch("/api/v1/users/me", json=body, headers=auth_headers(user))

@@ -1,0 +1,65 @@
+"""GET /api/v1/health: 200 when the database answers, 503 (quickly) when it does not."""
+
+import socket
+import time
+from collections.abc import Iterator
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from app.db.session import CONNECT_TIMEOUT_SECONDS, create_db_engine, get_db
+
+
+def test_health_reports_ok_when_the_database_answers(client: TestClient) -> None:
+    response = client.get("/api/v1/health")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def _health_against(app: FastAPI, url: str) -> tuple[int, dict[str, str], float]:
+    unreachable = create_db_engine(url)
+
+    def override_get_db() -> Iterator[Session]:
+        with Session(unreachable) as session:
+            yield session
+
+    app.dependency_overrides[get_db] = override_get_db
+    try:
+        started = time.monotonic()
+        response = TestClient(app).get("/api/v1/health")
+        return response.status_code, response.json(), time.monotonic() - started
+    finally:
+        app.dependency_overrides.clear()
+        unreachable.dispose()
+
+
+def test_health_is_503_when_the_database_refuses_connections(app: FastAPI) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{closed_port}/gone_test"
+
+    status, body, _ = _health_against(app, url)
+
+    assert status == 503
+    assert body == {"status": "error", "database": "unavailable"}
+
+
+def test_health_gives_up_on_a_database_that_never_answers(app: FastAPI) -> None:
+    """A server that accepts TCP but never speaks: the connect timeout bounds the wait."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        port = silent.getsockname()[1]
+
+        status, body, elapsed = _health_against(
+            app, f"postgresql+psycopg://postgres@127.0.0.1:{port}/silent_test"
+        )
+
+    assert status == 503
+    assert body == {"status": "error", "database": "unavailable"}
+    # The contract promises an answer within 3 s; the timeout is what keeps that promise.
+    assert CONNECT_TIMEOUT_SECONDS < 3
+    assert elapsed < 3 + 2, "generous margin for a loaded machine; without a timeout it hangs"
