@@ -73,5 +73,8 @@ lock: install ## Re-resolve the lock files from pyproject.toml (needs network)
 		$(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -o requirements.lock -q && \
 		$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements-dev.lock -q
 
+export: install env ## Export all users as JSON Lines: make export OUTPUT=users.jsonl
+	cd $(BACKEND) && $(BIN)/python -m app.jobs.export_users --output "$(or $(OUTPUT),users.jsonl)"
+
 clean: ## Remove the virtualenv, caches and test databases (keeps .env and the dev database)
 	cd $(BACKEND) && rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .test-artifacts

@@ -77,14 +77,14 @@ def require_test_database(url: str) -> str:
     return url
 
 
-def describe_validation_error(exc: ValidationError) -> str:
+def describe_validation_error(exc: ValidationError, *, what: str = "configuration") -> str:
     """One line naming each bad variable, instead of a traceback."""
     problems = []
     for error in exc.errors():
         location = "_".join(str(part) for part in error["loc"]).upper()
         message = error["msg"].removeprefix("Value error, ")
         problems.append(f"{location}: {message}" if location else message)
-    return "Invalid configuration: " + "; ".join(problems)
+    return f"Invalid {what}: " + "; ".join(problems)
 
 
 @lru_cache

@@ -1,6 +1,6 @@
 """User data functions: each takes `db: Session`, flushes, never commits."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import structlog
@@ -101,6 +101,26 @@ def search_users_by_name(db: Session, *, name: str, limit: int, offset: int) -> 
         .offset(offset)
     )
     return db.scalars(statement).all()
+
+
+def iter_users_in_batches(db: Session, *, batch_size: int) -> Iterator[Sequence[User]]:
+    """Keyset batches (`WHERE id > last_id`): each one costs the same, unlike OFFSET's rescans."""
+    last_id = 0
+    while batch := db.scalars(
+        select(User).where(User.id > last_id).order_by(User.id).limit(batch_size)
+    ).all():
+        yield batch
+        last_id = batch[-1].id
+        # Forget the rows already handled, so memory stays flat however large the table.
+        db.expunge_all()
+
+
+def promote_to_superuser(db: Session, user: User) -> User:
+    user.is_superuser = True
+    user.is_active = True
+    db.flush()
+    logger.info("user_promoted", user_id=user.id)
+    return user
 
 
 def delete_user(db: Session, *, user_id: int, actor: User) -> None:
