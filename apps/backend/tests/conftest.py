@@ -57,19 +57,29 @@ def app() -> FastAPI:
     return create_app()
 
 
-@pytest.fixture
-def client(app: FastAPI, db: Session) -> Iterator[TestClient]:
+@contextmanager
+def client_on(app: FastAPI, db: Session) -> Iterator[TestClient]:
+    """A TestClient whose requests use the test's session, each with an empty identity map."""
+
     def override_get_db() -> Iterator[Session]:
-        # An empty identity map per request, as in production: a missing eager load cannot
+        # As in production, a request starts with nothing loaded: a missing eager load cannot
         # hide behind objects the test itself loaded, and lazy="raise" fires.
         db.expunge_all()
         yield db
         db.commit()
 
     app.dependency_overrides[get_db] = override_get_db
-    with TestClient(app) as test_client:
+    try:
+        with TestClient(app) as test_client:
+            yield test_client
+    finally:
+        app.dependency_overrides.clear()
+
+
+@pytest.fixture
+def client(app: FastAPI, db: Session) -> Iterator[TestClient]:
+    with client_on(app, db) as test_client:
         yield test_client
-    app.dependency_overrides.clear()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import socket
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -49,14 +50,16 @@ def test_health_is_503_when_the_database_refuses_connections(app: FastAPI) -> No
 
 def test_health_gives_up_on_a_database_that_never_answers(app: FastAPI) -> None:
     """A server that accepts TCP but never speaks: the connect timeout bounds the wait."""
-    with socket.socket() as silent:
+    with socket.socket() as silent, ThreadPoolExecutor(max_workers=1) as pool:
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)
-        port = silent.getsockname()[1]
-
-        status, body, elapsed = _health_against(
-            app, f"postgresql+psycopg://postgres@127.0.0.1:{port}/silent_test"
-        )
+        url = f"postgresql+psycopg://postgres@127.0.0.1:{silent.getsockname()[1]}/silent_test"
+        pending = pool.submit(_health_against, app, url)
+        try:
+            status, body, elapsed = pending.result(timeout=15)
+        finally:
+            # Closing the listener resets the waiting client, so even a regression cannot hang.
+            silent.close()
 
     assert status == 503
     assert body == {"status": "error", "database": "unavailable"}

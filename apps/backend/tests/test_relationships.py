@@ -1,17 +1,21 @@
 """Relationships: eager loading survives the session; an accidental lazy load fails loudly."""
 
 import pytest
+from fastapi import APIRouter
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import Session
 
+from app.db.session import SessionDep
+from app.main import create_app
 from app.models.post import Post
 from app.models.user import User
 from app.schemas.post import PostReadWithAuthor
 from app.schemas.user import UserReadWithPosts
 from app.services.post import get_post_with_author
 from app.services.user import get_user_with_posts
+from tests.conftest import client_on
 from tests.factories import make_post, make_user
 
 
@@ -50,6 +54,25 @@ def test_touching_an_unloaded_relationship_raises_instead_of_querying(db: Sessio
         _ = plain_user.posts
     with pytest.raises(InvalidRequestError, match="lazy='raise'"):
         _ = plain_post.author  # type: ignore[union-attr]
+
+
+def test_each_request_starts_without_the_objects_the_test_loaded(db: Session) -> None:
+    user = make_user(db)
+    db.refresh(user, ["posts"])  # the test now holds a user whose posts are loaded
+    app = create_app()
+    router = APIRouter()
+
+    @router.get("/post-count/{user_id}")
+    def post_count(session: SessionDep, user_id: int) -> int:
+        found = session.get(User, user_id)
+        assert found is not None
+        return len(found.posts)  # no eager load: must fail, whatever the test loaded
+
+    app.include_router(router)
+    with client_on(app, db) as client:
+        response = client.get(f"/post-count/{user.id}")
+
+    assert response.status_code == 500
 
 
 def test_user_endpoint_serialises_posts_with_a_fresh_identity_map(

@@ -29,16 +29,16 @@ def _enable_sqlite_foreign_keys_and_savepoints(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
-def create_db_engine(url: str) -> Engine:
+def create_db_engine(url: str, **options: Any) -> Engine:
     """Build an engine with the per-backend fixes this project relies on."""
     backend = make_url(url).get_backend_name()
     if backend == "sqlite":
         # FastAPI runs sync endpoints in a thread pool; one SQLite connection may serve several.
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **options)
         _enable_sqlite_foreign_keys_and_savepoints(engine)
         return engine
     connect_args = {"connect_timeout": CONNECT_TIMEOUT_SECONDS} if backend == "postgresql" else {}
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **options)
 
 
 engine = create_db_engine(settings.sqlalchemy_database_url)

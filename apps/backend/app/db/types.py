@@ -1,7 +1,6 @@
 """Column types shared by the models."""
 
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import DateTime, Dialect
 from sqlalchemy.types import TypeDecorator
@@ -18,10 +17,9 @@ class UTCDateTime(TypeDecorator[datetime]):
             raise ValueError("naive datetime: pass an aware one, e.g. datetime.now(UTC)")
         return value.astimezone(UTC) if value is not None else None
 
-    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        assert isinstance(value, datetime)  # nosec B101 - the driver returns datetimes here
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 

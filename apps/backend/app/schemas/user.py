@@ -20,9 +20,10 @@ def _strip(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
-# Stripped *before* EmailStr validates (an after-validator would be too late: " a@b.io" is
-# already rejected), then lower-cased so uniqueness cannot be dodged by changing case.
-NormalizedEmail = Annotated[EmailStr, BeforeValidator(_strip), AfterValidator(str.lower)]
+# EmailStr already trims surrounding whitespace and rejects a blank address, so a validator that
+# strips *after* it is dead code. What it leaves is case: the local part keeps it, so "A@x.io" and
+# "a@x.io" would be two accounts. Lower-casing after validation makes uniqueness case-insensitive.
+NormalizedEmail = Annotated[EmailStr, AfterValidator(str.lower)]
 Username = Annotated[str, Field(min_length=3, max_length=50, pattern=r"^[A-Za-z0-9_.-]+$")]
 Name = Annotated[str, BeforeValidator(_strip), Field(min_length=1, max_length=100)]
 Age = Annotated[int, Field(ge=0, le=150, description="Age in years (0-150)")]
