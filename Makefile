@@ -14,7 +14,7 @@ SQLITE_TEST_DATABASE_URL := sqlite:///./.test-artifacts/training_tracker_test.db
 PYTEST_ARGS ?=
 
 .PHONY: help install env run test test-postgres test-sqlite lint typecheck security migrate \
-	revision lock superuser export clean
+	revision lock doctor superuser export bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -65,6 +65,9 @@ typecheck: install ## mypy --strict app/
 security: install ## bandit -r app/
 	cd $(BACKEND) && $(BIN)/bandit -q -c pyproject.toml -r app/
 
+doctor: install env ## Diagnose: syntax, settings, deps, types, routes, database, migrations, lint, security
+	cd $(BACKEND) && $(BIN)/python -m scripts.doctor
+
 superuser: install env migrate ## Create or promote a superuser (asks for the details)
 	cd $(BACKEND) && $(BIN)/python -m app.cli create-superuser
 
@@ -75,6 +78,9 @@ lock: install ## Re-resolve the lock files from pyproject.toml (needs network)
 
 export: install env ## Export all users as JSON Lines: make export OUTPUT=users.jsonl
 	cd $(BACKEND) && $(BIN)/python -m app.jobs.export_users --output "$(or $(OUTPUT),users.jsonl)"
+
+bench: install env ## Print export figures (memory, keyset vs OFFSET) on BENCH_DATABASE_URL
+	cd $(BACKEND) && $(BIN)/python -m scripts.bench_export
 
 clean: ## Remove the virtualenv, caches and test databases (keeps .env and the dev database)
 	cd $(BACKEND) && rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .test-artifacts
