@@ -72,6 +72,21 @@ def test_production_logs_are_one_json_object_per_line(
     assert {"method", "path", "status", "duration_ms", "timestamp"} <= set(access)
 
 
+@pytest.mark.usefixtures("json_logging")
+def test_production_tracebacks_carry_no_local_variables(logs: Callable[[], list[str]]) -> None:
+    def authenticate(password: str) -> None:
+        raise ValueError("bad credentials")
+
+    try:
+        authenticate(PASSWORD)
+    except ValueError:
+        structlog.get_logger("test").exception("login_crashed")
+
+    [record] = [json.loads(line) for line in logs() if "login_crashed" in line]
+    assert record["exception"][0]["exc_value"] == "bad credentials"
+    assert PASSWORD not in json.dumps(record)
+
+
 def test_local_logs_are_readable_key_value_lines(
     client: TestClient, logs: Callable[[], list[str]]
 ) -> None:

@@ -49,7 +49,12 @@ def configure_logging(*, level: str, json_logs: bool) -> None:
         structlog.stdlib.ProcessorFormatter.remove_processors_meta,
     ]
     if json_logs:
-        final.append(structlog.processors.dict_tracebacks)
+        # Structured tracebacks, but without frame locals: those hold passwords and tokens.
+        final.append(
+            structlog.processors.ExceptionRenderer(
+                structlog.tracebacks.ExceptionDictTransformer(show_locals=False)
+            )
+        )
     final.append(renderer)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(
