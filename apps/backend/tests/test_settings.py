@@ -78,6 +78,15 @@ def test_cors_origins_are_a_comma_separated_list() -> None:
     assert settings.backend_cors_origins == ["https://a.example", "https://b.example"]
 
 
+@pytest.mark.parametrize("scheme", ["postgres", "postgresql"])
+def test_plain_postgres_urls_use_the_installed_psycopg_driver(scheme: str) -> None:
+    settings = Settings(
+        _env_file=None, secret_key=LONG_KEY, database_url=f"{scheme}://u:p@db:5432/training_tracker"
+    )
+
+    assert settings.database_url == "postgresql+psycopg://u:p@db:5432/training_tracker"
+
+
 def test_json_logs_default_on_in_production_only() -> None:
     local = Settings(_env_file=None, secret_key=LONG_KEY)
     production = Settings(_env_file=None, secret_key=LONG_KEY, environment="production")

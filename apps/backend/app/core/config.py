@@ -32,6 +32,15 @@ class Settings(BaseSettings):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
 
+    @field_validator("database_url", "test_database_url")
+    @classmethod
+    def use_psycopg_driver(cls, value: str) -> str:
+        """`postgres://` and `postgresql://` would load psycopg2, which is not installed."""
+        for scheme in ("postgres://", "postgresql://"):
+            if value.startswith(scheme):
+                return "postgresql+psycopg://" + value.removeprefix(scheme)
+        return value
+
     @field_validator("log_level", mode="before")
     @classmethod
     def upper_log_level(cls, value: object) -> object:
