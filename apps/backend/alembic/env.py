@@ -3,10 +3,10 @@
 from logging.config import fileConfig
 from typing import Any, Literal
 
+from alembic import context
 from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import Connection
 
-from alembic import context
 from app.core.config import settings
 from app.db.base import Base
 from app.db.session import create_db_engine

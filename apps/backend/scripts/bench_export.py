@@ -11,13 +11,14 @@ import os
 import time
 import tracemalloc
 
-from sqlalchemy import Engine, create_engine, delete, insert, select, text
+from sqlalchemy import Engine, delete, insert, select
 from sqlalchemy.orm import Session
 
 from app.db.base import Base
 from app.db.session import create_db_engine
 from app.jobs.export_users import write_users
 from app.models.user import User
+from scripts.database import create_database_if_missing
 
 DEFAULT_URL = "postgresql+psycopg://postgres@localhost:5432/training_tracker_bench_test"
 BATCH_SIZE = 1000
@@ -25,13 +26,7 @@ BATCH_SIZE = 1000
 
 def ensure_database(url: str) -> Engine:
     engine = create_db_engine(url)
-    if engine.url.get_backend_name() == "postgresql":
-        server = create_engine(engine.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with server.connect() as conn:
-            name = engine.url.database
-            if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}):
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
-        server.dispose()
+    create_database_if_missing(engine)
     Base.metadata.create_all(engine)
     return engine
 

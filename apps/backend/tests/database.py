@@ -2,38 +2,19 @@
 
 from pathlib import Path
 
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, text
-
 from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, text
+
 from app.core.config import require_test_database
 from app.db.base import Base
+from scripts.database import create_database_if_missing
 
 BACKEND_DIR = Path(__file__).resolve().parents[1]
 
 
 def alembic_config() -> Config:
     return Config(str(BACKEND_DIR / "alembic.ini"))
-
-
-def ensure_database_exists(engine: Engine) -> None:
-    url = engine.url
-    require_test_database(url.render_as_string(hide_password=False))
-    if url.get_backend_name() == "sqlite":
-        if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        return
-    server = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    try:
-        with server.connect() as conn:
-            exists = conn.scalar(
-                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": url.database}
-            )
-            if not exists:
-                # The name passed require_test_database; identifiers cannot be bound parameters.
-                conn.execute(text(f'CREATE DATABASE "{url.database}"'))
-    finally:
-        server.dispose()
 
 
 def reset_schema(engine: Engine) -> None:
@@ -54,5 +35,6 @@ def run_alembic(engine: Engine, action: str, revision: str) -> None:
 
 
 def prepare_test_database(engine: Engine) -> None:
-    ensure_database_exists(engine)
+    require_test_database(engine.url.render_as_string(hide_password=False))
+    create_database_if_missing(engine)
     reset_schema(engine)

@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from alembic import command
 from sqlalchemy import Engine, inspect
 
-from alembic import command
 from app.db.base import Base
 from app.db.base_class import NAMING_CONVENTION
 from tests.database import BACKEND_DIR, alembic_config, run_alembic

@@ -8,7 +8,6 @@ Create Date: 2026-12-03 16:48:07.078086+00:00
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-
 from alembic import op
 
 revision: str = "8aec8c643183"
