@@ -26,27 +26,23 @@ def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | 
     return False
 
 
+# render_as_batch: SQLite cannot ALTER most things; batch mode rebuilds the table instead.
+OPTIONS: dict[str, Any] = {
+    "target_metadata": target_metadata,
+    "render_as_batch": True,
+    "render_item": render_item,
+}
+
+
 def run_migrations_offline() -> None:
     """Emit SQL to stdout (`alembic upgrade head --sql`) without connecting."""
-    context.configure(
-        url=settings.sqlalchemy_database_url,
-        target_metadata=target_metadata,
-        literal_binds=True,
-        render_as_batch=True,
-        render_item=render_item,
-    )
+    context.configure(url=settings.sqlalchemy_database_url, literal_binds=True, **OPTIONS)
     with context.begin_transaction():
         context.run_migrations()
 
 
 def _run(connection: Connection) -> None:
-    # render_as_batch: SQLite cannot ALTER most things; batch mode rebuilds the table instead.
-    context.configure(
-        connection=connection,
-        target_metadata=target_metadata,
-        render_as_batch=True,
-        render_item=render_item,
-    )
+    context.configure(connection=connection, **OPTIONS)
     with context.begin_transaction():
         context.run_migrations()
 

@@ -1,7 +1,5 @@
 """Create the test database if it is missing and build its schema with `alembic upgrade head`."""
 
-from pathlib import Path
-
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, text
@@ -9,8 +7,7 @@ from sqlalchemy import Engine, text
 from app.core.config import require_test_database
 from app.db.base import Base
 from scripts.database import create_database_if_missing
-
-BACKEND_DIR = Path(__file__).resolve().parents[1]
+from tests.commands import BACKEND_DIR
 
 
 def alembic_config() -> Config:

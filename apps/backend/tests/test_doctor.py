@@ -1,15 +1,11 @@
 """`make doctor`: the diagnosis phase as one command, including a route-shadowing check."""
 
-import os
-import subprocess
 import sys
-from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
 
 from scripts.doctor import shadowed_routes
-
-BACKEND_DIR = Path(__file__).resolve().parents[1]
+from tests.commands import run_in_backend
 
 
 def operations_of(app: FastAPI) -> list[tuple[str, set[str]]]:
@@ -41,15 +37,7 @@ def test_route_check_passes_this_app() -> None:
 
 
 def test_doctor_reports_every_check_ok_on_a_healthy_backend(engine: object) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts.doctor"],
-        cwd=BACKEND_DIR,
-        env=os.environ | {"ENVIRONMENT": "test"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = run_in_backend(sys.executable, "-m", "scripts.doctor", timeout=600)
 
     lines = result.stdout.strip().splitlines()
     assert result.returncode == 0, result.stdout
@@ -59,15 +47,7 @@ def test_doctor_reports_every_check_ok_on_a_healthy_backend(engine: object) -> N
 
 
 def test_alembic_history_verbose_runs(engine: object) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "alembic", "history", "--verbose"],
-        cwd=BACKEND_DIR,
-        env=os.environ | {"ENVIRONMENT": "test"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_in_backend(sys.executable, "-m", "alembic", "history", "--verbose")
 
     assert result.returncode == 0, result.stderr
     assert "Create users and posts" in result.stdout

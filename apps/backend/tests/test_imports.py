@@ -1,24 +1,9 @@
 """Imports: absolute `app.` imports only, and the diagnosis commands work as written."""
 
 import ast
-import os
-import subprocess
 import sys
-from pathlib import Path
 
-BACKEND_DIR = Path(__file__).resolve().parents[1]
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        args,
-        cwd=BACKEND_DIR,
-        env=os.environ | {"ENVIRONMENT": "test"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from tests.commands import BACKEND_DIR, run_in_backend
 
 
 def test_app_uses_absolute_imports_only() -> None:
@@ -32,13 +17,13 @@ def test_app_uses_absolute_imports_only() -> None:
 
 
 def test_main_compiles() -> None:
-    result = run(sys.executable, "-m", "py_compile", "app/main.py")
+    result = run_in_backend(sys.executable, "-m", "py_compile", "app/main.py")
 
     assert result.returncode == 0, result.stderr
 
 
 def test_engine_imports_without_connecting() -> None:
-    result = run(
+    result = run_in_backend(
         sys.executable, "-c", "from app.db.session import engine; print('DB Connection OK')"
     )
 
@@ -46,7 +31,7 @@ def test_engine_imports_without_connecting() -> None:
 
 
 def test_reflect_one_liner_lists_the_tables(engine: object) -> None:
-    result = run(
+    result = run_in_backend(
         sys.executable,
         "-c",
         "from app.db.base import Base; from app.db.session import engine; "

@@ -2,7 +2,6 @@
 
 import ast
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -11,7 +10,8 @@ from sqlalchemy import Engine, inspect
 
 from app.db.base import Base
 from app.db.base_class import NAMING_CONVENTION
-from tests.database import BACKEND_DIR, alembic_config, run_alembic
+from tests.commands import BACKEND_DIR, run_in_backend
+from tests.database import alembic_config, run_alembic
 
 TABLES = {"users", "posts"}
 
@@ -58,15 +58,9 @@ def test_base_metadata_lists_every_model_module() -> None:
     script = (
         "import json; from app.db.base import Base; print(json.dumps(sorted(Base.metadata.tables)))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=BACKEND_DIR,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    result = run_in_backend(sys.executable, "-c", script)
 
+    assert result.returncode == 0, result.stderr
     assert declared == TABLES
     assert set(json.loads(result.stdout)) == declared
 
