@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 from fastapi.security import OAuth2PasswordRequestForm
 
+from app.api.responses import WRONG_CREDENTIALS
 from app.core.config import settings
 from app.core.security import create_access_token
 from app.db.session import SessionDep
@@ -14,7 +15,7 @@ from app.services.auth import authenticate
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 
-@router.post("/token", responses={401: {"description": "Wrong credentials or inactive user"}})
+@router.post("/token", summary="Log in for a bearer token", responses=WRONG_CREDENTIALS)
 def login_for_access_token(
     db: SessionDep, form: Annotated[OAuth2PasswordRequestForm, Depends()]
 ) -> Token:

@@ -15,6 +15,7 @@ logger = structlog.get_logger(__name__)
 
 @router.get(
     "/health",
+    summary="Check the API and its database",
     response_model=Health,
     responses={503: {"model": Health, "description": "The database cannot be reached"}},
 )

@@ -15,20 +15,29 @@ router = APIRouter(prefix="/posts", tags=["posts"])
 
 
 @router.post(
-    "", status_code=status.HTTP_201_CREATED, response_model=PostRead, responses=UNAUTHORIZED
+    "",
+    summary="Log a training entry",
+    status_code=status.HTTP_201_CREATED,
+    response_model=PostRead,
+    responses=UNAUTHORIZED,
 )
 def create_post(db: SessionDep, current_user: CurrentUser, body: PostCreate) -> Post:
     """Log a training entry owned by the authenticated user."""
     return post_service.create_post(db, author=current_user, **body.model_dump())
 
 
-@router.get("", response_model=list[PostReadWithAuthor])
+@router.get("", summary="List posts with their authors", response_model=list[PostReadWithAuthor])
 def list_posts(db: SessionDep, limit: Limit = 20, offset: Offset = 0) -> Sequence[Post]:
     """List posts, newest first, each with its author, in one SQL statement."""
     return post_service.list_posts_with_authors(db, limit=limit, offset=offset)
 
 
-@router.get("/{post_id}", response_model=PostReadWithAuthor, responses=POST_NOT_FOUND)
+@router.get(
+    "/{post_id}",
+    summary="Get a post",
+    response_model=PostReadWithAuthor,
+    responses=POST_NOT_FOUND,
+)
 def read_post(db: SessionDep, post_id: int) -> Post:
     """Return one post with its author."""
     return post_service.get_post_with_author(db, post_id)
@@ -36,6 +45,7 @@ def read_post(db: SessionDep, post_id: int) -> Post:
 
 @router.delete(
     "/{post_id}",
+    summary="Delete a post",
     status_code=status.HTTP_204_NO_CONTENT,
     responses={**UNAUTHORIZED, **FORBIDDEN, **POST_NOT_FOUND},
 )
