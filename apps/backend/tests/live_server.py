@@ -1,5 +1,6 @@
 """A real server process on 127.0.0.1 for tests that need one: started, polled, always stopped."""
 
+import http.client
 import json
 import os
 import signal
@@ -7,11 +8,11 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 BACKEND_DIR = Path(__file__).resolve().parents[1]
 STARTUP_TIMEOUT_SECONDS = 90
@@ -31,19 +32,40 @@ def server_env(**overrides: str) -> dict[str, str]:
     return dict(os.environ) | {"PATH": path, "PYTHONUNBUFFERED": "1"} | overrides
 
 
-def get_json(url: str, timeout: float = 5) -> tuple[int, object]:
-    assert url.startswith("http://127.0.0.1:"), "tests only talk to the loopback interface"
+def call(
+    url: str,
+    method: str = "GET",
+    *,
+    json_body: object = None,
+    form: dict[str, str] | None = None,
+    token: str | None = None,
+    timeout: float = 10,
+) -> tuple[int, Any]:
+    """One HTTP request to the live server; returns the status and the decoded JSON body."""
+    parts = urllib.parse.urlsplit(url)
+    assert parts.hostname == "127.0.0.1", "tests only talk to the loopback interface"
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    body = None
+    if json_body is not None:
+        body, headers["Content-Type"] = json.dumps(json_body).encode(), "application/json"
+    elif form is not None:
+        body = urllib.parse.urlencode(form).encode()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    connection = http.client.HTTPConnection("127.0.0.1", parts.port, timeout=timeout)
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (checked)
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
+        target = f"{parts.path}?{parts.query}" if parts.query else parts.path
+        connection.request(method, target, body=body, headers=headers)
+        response = connection.getresponse()
+        status, content = response.status, response.read()
+    finally:
+        connection.close()
+    return status, json.loads(content) if content else None
 
 
 def answers(url: str) -> bool:
     try:
-        get_json(url, timeout=2)
-    except (OSError, ValueError):
+        call(url, timeout=2)
+    except (OSError, ValueError, http.client.HTTPException):
         return False
     return True
 

@@ -20,8 +20,8 @@ from tests.database import alembic_config
 from tests.live_server import (
     BACKEND_DIR,
     answers,
+    call,
     free_port,
-    get_json,
     running_server,
     server_env,
 )
@@ -68,7 +68,7 @@ def test_start_script_migrates_an_empty_database_then_serves_and_stops_on_sigter
     health = f"http://127.0.0.1:{port}/api/v1/health"
 
     with running_server(["sh", START_SCRIPT], env, tmp_path / "start.log", health) as server:
-        assert get_json(health) == (200, {"status": "ok", "database": "ok"})
+        assert call(health) == (200, {"status": "ok", "database": "ok"})
         healthcheck = subprocess.run(
             [sys.executable, "-m", "scripts.healthcheck"],
             cwd=BACKEND_DIR,
