@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 
 from app.core.config import Settings, require_test_database
 from scripts.healthcheck import HEALTH_PATH
-from tests.live_server import BACKEND_DIR
+from tests.commands import BACKEND_DIR
 
 REPO_ROOT = BACKEND_DIR.parent.parent
 COMPOSE_FILE = REPO_ROOT / "docker-compose.yml"

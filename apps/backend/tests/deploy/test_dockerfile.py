@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from tests.live_server import BACKEND_DIR
+from tests.commands import BACKEND_DIR
 
 DOCKERFILE = BACKEND_DIR / "Dockerfile"
 DOCKERIGNORE = BACKEND_DIR / ".dockerignore"

@@ -16,9 +16,9 @@ from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from app.core.config import require_test_database
+from tests.commands import BACKEND_DIR
 from tests.database import alembic_config
 from tests.live_server import (
-    BACKEND_DIR,
     answers,
     call,
     free_port,
@@ -39,11 +39,12 @@ def empty_database_url(engine: Engine, tmp_path: Path) -> Iterator[str]:
     name = f"{engine.url.database}".removesuffix("_test") + "_start_script_test"
     url = require_test_database(engine.url.set(database=name).render_as_string(False))
     server = create_engine(engine.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    # The name passed require_test_database; identifiers cannot be bound parameters.
-    drop = text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    # Identifiers cannot be bound parameters; quoted as the dialect does, after the `_test` check.
+    quoted = server.dialect.identifier_preparer.quote_identifier(name)
+    drop = text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
     with server.connect() as conn:
         conn.execute(drop)
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f"CREATE DATABASE {quoted}"))
     try:
         yield url
     finally:

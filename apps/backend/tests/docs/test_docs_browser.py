@@ -20,7 +20,8 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.wait import WebDriverWait
 from sqlalchemy import Engine
 
-from tests.live_server import BACKEND_DIR, call, free_port, running_server, server_env
+from tests.commands import BACKEND_DIR
+from tests.live_server import call, free_port, running_server, server_env
 
 ARTIFACTS = BACKEND_DIR / ".test-artifacts"
 PASSWORD = "correct-horse-battery"
