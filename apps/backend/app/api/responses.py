@@ -22,4 +22,5 @@ WRONG_CREDENTIALS = _error(
 FORBIDDEN = _error(403, "Authenticated, but not the owner (and not a superuser)")
 USER_NOT_FOUND = _error(404, "User not found")
 POST_NOT_FOUND = _error(404, "Post not found")
-CONFLICT = _error(409, "Email or username already taken")
+DUPLICATE_USER = _error(409, "Email or username already taken")
+DUPLICATE_EMAIL = _error(409, "Email already taken by another user")

@@ -6,7 +6,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from app.api.deps import CurrentUser, Limit, Offset
-from app.api.responses import CONFLICT, FORBIDDEN, UNAUTHORIZED, USER_NOT_FOUND
+from app.api.responses import (
+    DUPLICATE_EMAIL,
+    DUPLICATE_USER,
+    FORBIDDEN,
+    UNAUTHORIZED,
+    USER_NOT_FOUND,
+)
 from app.db.session import SessionDep
 from app.models.post import Post
 from app.models.user import User
@@ -29,7 +35,7 @@ router = APIRouter(prefix="/users", tags=["users"])
     summary="Register a user",
     status_code=status.HTTP_201_CREATED,
     response_model=UserRead,
-    responses=CONFLICT,
+    responses=DUPLICATE_USER,
 )
 def create_user(db: SessionDep, body: UserCreate) -> User:
     """Register a user; a duplicate email or username is 409, even under concurrent requests."""
@@ -53,7 +59,7 @@ def read_current_user(current_user: CurrentUser) -> User:
     "/me",
     summary="Update the current user",
     response_model=UserRead,
-    responses={**UNAUTHORIZED, **CONFLICT},
+    responses={**UNAUTHORIZED, **DUPLICATE_EMAIL},
 )
 def update_current_user(db: SessionDep, current_user: CurrentUser, body: UserUpdate) -> User:
     """Change name, age or email; fields not sent keep their values."""
