@@ -1,19 +1,24 @@
-"""Sessions opened in a data function and never closed: the connection pool runs dry."""
+"""Session lifetime: a session nobody closes drains the pool; a late commit fails unheard."""
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
+from fastapi import Depends, FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db.session import SessionLocal
 from app.main import create_app
+from app.models.post import Post
 from app.models.user import User
 
 # Bounds how long the proof waits for a connection; not a speed assertion.
 POOL_TIMEOUT_SECONDS = 0.5
+
+MISSING_USER_ID = 987_654_321
 
 TrackedFactory = tuple[sessionmaker[Session], list[Session]]
 
@@ -83,3 +88,26 @@ def test_the_request_session_returns_its_connection_every_time(
     # The one connection served all ten requests and is back in the pool, idle.
     assert one_connection_engine.pool.checkedin() == 1
     assert one_connection_engine.pool.checkedout() == 0
+
+
+def test_a_commit_after_yield_fails_after_the_client_was_told_it_worked(engine: Engine) -> None:
+    """Without scope="function", code after `yield` runs once the response has been sent."""
+
+    def get_db() -> Iterator[Session]:
+        with SessionLocal() as db:
+            yield db
+            db.commit()
+
+    app = FastAPI()
+
+    @app.post("/posts")
+    def create_post(db: Annotated[Session, Depends(get_db)]) -> dict[str, bool]:
+        # Nothing is flushed here; the foreign-key violation surfaces only at commit.
+        db.add(Post(user_id=MISSING_USER_ID, title="orphan", content=""))
+        return {"saved": True}
+
+    response = TestClient(app, raise_server_exceptions=False).post("/posts")
+
+    assert (response.status_code, response.json()) == (200, {"saved": True})
+    with engine.connect() as conn:
+        assert conn.scalar(select(Post.id).where(Post.user_id == MISSING_USER_ID)) is None
