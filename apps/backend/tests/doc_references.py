@@ -4,7 +4,8 @@ import ast
 import re
 from pathlib import Path
 
-BACKEND_DIR = Path(__file__).resolve().parents[1]
+from tests.commands import BACKEND_DIR
+
 REPO_ROOT = BACKEND_DIR.parents[1]
 
 # A repository path starts with one of these; `::name` (and a `[param]` id) may follow.

@@ -3,13 +3,12 @@
 import ast
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from app.core.logging import SENSITIVE_KEYS
+from tests.commands import BACKEND_DIR
 
-BACKEND_DIR = Path(__file__).resolve().parents[2]
 LOG_METHODS = {"debug", "info", "warning", "error", "exception", "critical", "msg"}
 SQL_RUNNERS = {"text", "execute", "exec_driver_sql"}
 

@@ -5,7 +5,41 @@ import subprocess
 import sys
 from pathlib import Path
 
-BACKEND_DIR = Path(__file__).resolve().parents[2]
+from tests.commands import BACKEND_DIR
+
+# The guide's layout: model modules that refer to each other, and an empty models/__init__.py.
+GUIDE_MODELS = {
+    "base.py": """
+from sqlalchemy.orm import DeclarativeBase
+
+
+class Base(DeclarativeBase):
+    pass
+""",
+    "user.py": """
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from shop.models.base import Base
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posts = relationship("Post")
+""",
+    "post.py": """
+from sqlalchemy import ForeignKey
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shop.models.base import Base
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+""",
+}
 
 
 def run_python(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -57,26 +91,33 @@ def test_modules_run_with_dash_m_resolve_their_absolute_imports() -> None:
     assert "--output" in result.stdout
 
 
-def test_a_model_module_imported_alone_cannot_configure_its_relationships() -> None:
-    """`User.posts` names `Post`; nothing registered it when only app.models.user was imported."""
+def test_a_model_module_imported_alone_cannot_configure_its_relationships(
+    tmp_path: Path,
+) -> None:
+    """A relationship names `Post` by string; nothing imported the module that defines it."""
+    package = tmp_path / "shop" / "models"
+    package.mkdir(parents=True)
+    (tmp_path / "shop" / "__init__.py").write_text("")
+    (package / "__init__.py").write_text("")
+    for name, text in GUIDE_MODELS.items():
+        (package / name).write_text(text)
+
     result = run_python(
         "-c",
-        "from sqlalchemy.orm import configure_mappers; from app.models.user import User; "
+        "from sqlalchemy.orm import configure_mappers; from shop.models.user import User; "
         "configure_mappers()",
-        cwd=BACKEND_DIR,
+        cwd=tmp_path,
     )
 
     assert result.returncode == 1
-    assert "sqlalchemy.exc.InvalidRequestError: When initializing mapper Mapper[User(users)]" in (
-        result.stderr
-    )
-    assert "failed to locate a name (\"name 'Post' is not defined\")" in result.stderr
+    assert "InvalidRequestError: When initializing mapper Mapper[User(users)]" in result.stderr
+    assert "expression 'Post' failed to locate a name ('Post')" in result.stderr
 
 
-def test_importing_models_through_app_db_base_registers_every_model() -> None:
+def test_any_app_model_import_registers_every_model() -> None:
     result = run_python(
         "-c",
-        "from sqlalchemy.orm import configure_mappers; from app.db.base import User; "
+        "from sqlalchemy.orm import configure_mappers; from app.models.user import User; "
         "configure_mappers(); print(User.posts.property.mapper.class_.__name__)",
         cwd=BACKEND_DIR,
     )

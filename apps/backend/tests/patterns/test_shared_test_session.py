@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
-from tests.database import BACKEND_DIR
+from tests.commands import BACKEND_DIR
 
 # The original guide's conftest, with only its database URL filled in. It creates the tables
 # with create_all, shares one session between all tests, and drops every table at the end.

@@ -6,11 +6,11 @@ from typing import Annotated, Any
 import pytest
 from fastapi import Depends, FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db.session import SessionLocal
+from app.db.session import SessionLocal, create_db_engine
 from app.main import create_app
 from app.models.post import Post
 from app.models.user import User
@@ -26,8 +26,11 @@ TrackedFactory = tuple[sessionmaker[Session], list[Session]]
 @pytest.fixture
 def one_connection_engine(engine: Engine) -> Iterator[Engine]:
     """The test database behind a pool of exactly one connection, so one leak is enough."""
-    small = create_engine(
-        engine.url, pool_size=1, max_overflow=0, pool_timeout=POOL_TIMEOUT_SECONDS
+    small = create_db_engine(
+        engine.url.render_as_string(hide_password=False),
+        pool_size=1,
+        max_overflow=0,
+        pool_timeout=POOL_TIMEOUT_SECONDS,
     )
     yield small
     small.dispose()
