@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
+from scripts.database import create_database_if_missing
 from tests.commands import BACKEND_DIR
 
 # The original guide's conftest, with only its database URL filled in. It creates the tables
@@ -61,15 +62,21 @@ def scratch_database_url(engine: Engine, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'isolation_test.db'}"
         return
     # Derived from a name that passed the `_test` check, never from input.
-    name = f"{url.database}_isolation".replace("_test_isolation", "_isolation_test")
+    scratch = url.set(
+        database=f"{url.database}_isolation".replace("_test_isolation", "_isolation_test")
+    )
     server = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    quoted = server.dialect.identifier_preparer.quote_identifier(scratch.database or "")
+
+    def drop_scratch() -> None:
+        with server.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
+
     try:
-        with server.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        yield url.set(database=name).render_as_string(hide_password=False)
-        with server.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        drop_scratch()
+        create_database_if_missing(create_engine(scratch))
+        yield scratch.render_as_string(hide_password=False)
+        drop_scratch()
     finally:
         server.dispose()
 
