@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     @field_validator("database_url", "test_database_url")
     @classmethod
     def use_psycopg_driver(cls, value: str) -> str:
-        """`postgres://` and `postgresql://` would load psycopg2, which is not installed."""
+        """`postgres://` is no dialect name; bare `postgresql://` may mean psycopg2. Pin psycopg."""
         for scheme in ("postgres://", "postgresql://"):
             if value.startswith(scheme):
                 return "postgresql+psycopg://" + value.removeprefix(scheme)
