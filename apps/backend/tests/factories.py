@@ -12,6 +12,14 @@ from app.models.post import Post
 from app.models.user import User
 
 PASSWORD = "correct-horse-battery"
+# A valid POST /users body; tests change one field at a time with `NEW_USER | {...}`.
+NEW_USER = {
+    "email": "runner@example.com",
+    "username": "runner",
+    "name": "Road Runner",
+    "age": 28,
+    "password": "long-enough-secret",
+}
 # Hashing is deliberately slow; one hash serves every factory-made user.
 PASSWORD_HASH = hash_password(PASSWORD)
 _sequence = itertools.count(1)

@@ -36,28 +36,22 @@ def compose_binary() -> Path:
     return Path(compose.__file__).parent / "docker-compose"
 
 
-@pytest.fixture(scope="module")
-def resolved() -> dict[str, Any]:
-    """The file with every default applied: no `.env`, no variables from this shell."""
-    result = subprocess.run(
-        [
-            str(compose_binary()),
-            "--env-file",
-            "/dev/null",
-            "--profile",
-            "test",
-            "-f",
-            str(COMPOSE_FILE),
-            "config",
-            "--format",
-            "json",
-        ],
+def run_compose(*args: str) -> subprocess.CompletedProcess[str]:
+    """The Compose parser on this file alone: no `.env`, no variables from this shell."""
+    return subprocess.run(
+        [str(compose_binary()), "--env-file", "/dev/null", "-f", str(COMPOSE_FILE), *args],
         env={"PATH": "/usr/bin:/bin"},
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
+
+
+@pytest.fixture(scope="module")
+def resolved() -> dict[str, Any]:
+    """The file with every default applied: no `.env`, no variables from this shell."""
+    result = run_compose("--profile", "test", "config", "--format", "json")
     assert result.returncode == 0, result.stderr
     return dict(json.loads(result.stdout))
 
@@ -159,22 +153,7 @@ def test_the_development_secret_key_is_refused_in_production(resolved: dict[str,
 
 
 def test_the_tests_service_is_not_started_by_compose_up() -> None:
-    result = subprocess.run(
-        [
-            str(compose_binary()),
-            "--env-file",
-            "/dev/null",
-            "-f",
-            str(COMPOSE_FILE),
-            "config",
-            "--services",
-        ],
-        env={"PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_compose("config", "--services")
 
     assert result.returncode == 0, result.stderr
     assert set(result.stdout.split()) == {"db", "backend"}

@@ -7,14 +7,7 @@ from pydantic import BaseModel, EmailStr, Field, field_validator
 from pydantic.warnings import PydanticDeprecatedSince20
 
 from app.schemas.user import UserCreate
-
-NEW_USER = {
-    "email": "runner@example.com",
-    "username": "runner",
-    "name": "Road Runner",
-    "age": 28,
-    "password": "long-enough-secret",
-}
+from tests.factories import NEW_USER
 
 
 class UnvalidatedUserCreate(BaseModel):

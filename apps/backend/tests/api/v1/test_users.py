@@ -6,15 +6,8 @@ from sqlalchemy.orm import Session
 
 from app.models.post import Post
 from app.models.user import User
-from tests.factories import auth_headers, make_post, make_user
+from tests.factories import NEW_USER, auth_headers, make_post, make_user
 
-NEW_USER = {
-    "email": "runner@example.com",
-    "username": "runner",
-    "name": "Road Runner",
-    "age": 28,
-    "password": "long-enough-secret",
-}
 USER_FIELDS = {"id", "email", "username", "name", "age", "is_active", "created_at"}
 
 
