@@ -121,10 +121,10 @@ def run_with_throwaway_cluster(url: URL, binaries: Path, command: list[str]) -> 
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def main(command: list[str]) -> int:
+def main(command: list[str], test_database_url: str | None = None) -> int:
     if not command:
-        fail("usage: with_test_postgres.py COMMAND [ARG ...]")
-    url = make_url(settings.test_database_url)
+        fail("usage: python -m scripts.with_test_postgres COMMAND [ARG ...]")
+    url = make_url(test_database_url or settings.test_database_url)
     if url.get_backend_name() != "postgresql" or server_answers(url):
         return subprocess.run(command, env=CHILD_ENV, check=False).returncode
     binaries = find_server_binaries()
